@@ -29,6 +29,10 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
   zone(
     ['src/otp/**', 'src/vault/**', 'src/secure-channel/**', 'src/providers/**', 'src/sessions/**'],
     ['wxt/browser', 'wxt/*', '**/platform/**', '**/ui/**', '**/worker/**'],

@@ -1,3 +1,5 @@
+import { startWorker } from '../src/worker/start';
+
 export default defineBackground(() => {
-  // wired in src/background
+  startWorker();
 });
