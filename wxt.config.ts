@@ -11,7 +11,9 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  // No host permissions at install (issue 2 §9): activeTab covers "scan this page", and later
+  // features ask for a site's origin only when the user binds or saves it.
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -22,8 +24,16 @@ export default defineConfig({
       'activeTab',
       'scripting',
       'clipboardWrite',
-      'offscreen',
+      // Chrome's MV3 worker has no DOM: the clipboard clear runs in an offscreen document.
+      ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: [],
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'authdeck@authdeck.dev', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
+  }),
 });
