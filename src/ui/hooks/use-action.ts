@@ -1,0 +1,46 @@
+/**
+ * Runs one user action against the worker: tracks busy, and turns any failure into the
+ * translated message for its code (style.md §8 — the UI action is a boundary). A fresh error
+ * object per failure lets views re-run effects (e.g. refocus a field) on repeated failures.
+ */
+import { useCallback, useRef, useState } from 'preact/hooks';
+import { useUi } from '../context';
+import { describeError, errorCode } from '../error-message';
+
+export interface ActionError {
+  code: string | null;
+  text: string;
+}
+
+export interface Action<A extends unknown[]> {
+  /** Resolves to true when the action succeeded; never rejects. */
+  run: (...args: A) => Promise<boolean>;
+  busy: boolean;
+  error: ActionError | null;
+  setError: (error: ActionError | null) => void;
+}
+
+export function useAction<A extends unknown[]>(fn: (...args: A) => Promise<void>): Action<A> {
+  const { t } = useUi();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ActionError | null>(null);
+  const latest = useRef(fn);
+  latest.current = fn;
+  const run = useCallback(
+    async (...args: A) => {
+      setBusy(true);
+      setError(null);
+      try {
+        await latest.current(...args);
+        return true;
+      } catch (caught) {
+        setError({ code: errorCode(caught), text: describeError(caught, t) });
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t],
+  );
+  return { run, busy, error, setError };
+}
