@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<{ default: Bench }>> = {
   vault: () => import('./vault.bench'),
   otp: () => import('./otp.bench'),
   'secure-channel': () => import('./secure-channel.bench'),
+  signin: () => import('./signin.bench'),
 };
 
 function row(suite: string, f: BenchFigure): string {
