@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { createServiceClock } from './clock';
 import type { EmulatorContext, ProviderPlugin } from './context';
 import { registerControls } from './controls';
+import { registerDemoPages } from './demo/demo-pages';
+import { registerDevCors } from './cors';
 import { createFaultQueue } from './faults';
 import { fastifyErrorStatus } from './http-errors';
 import { buildMailboxApp, createMailStore } from './mailbox';
@@ -90,8 +92,11 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
     takeFault: (provider) => faults.take(provider),
   };
   const app = buildAuthApp(ctx, plugins);
+  if (!ctx.options.production) registerDevCors(app);
   if (!ctx.options.production) registerControls(app, { ctx, plugins, faults, mail });
+  if (!ctx.options.production) registerDemoPages(app);
   const mailApp = buildMailboxApp(mail);
+  registerDevCors(mailApp);
   try {
     await app.listen({ port: opts.port ?? 8787, host });
     await mailApp.listen({ port: opts.mailboxPort ?? 8025, host });
