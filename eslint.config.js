@@ -11,7 +11,7 @@ const zone = (files, patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.output', '.wxt', 'coverage', 'emulator/public/**/*.js'] },
+  { ignores: ['node_modules', '.output', '.wxt', 'coverage', 'emulator/demo/public/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -47,6 +47,14 @@ function buildAuthApp(ctx: EmulatorContext, plugins: readonly ProviderPlugin[]):
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
     return503OnClosing: true,
+    // A request Fastify cannot even route (a malformed percent-escape) still gets JSON, never
+    // the framework's own error body.
+    frameworkErrors: (error, _request, reply) => {
+      void reply
+        .code(fastifyErrorStatus(error))
+        .type('application/json')
+        .send({ error: 'bad_request', message: 'The request URL could not be read.' });
+    },
   });
   app.setErrorHandler((error, _request, reply) => {
     const status = fastifyErrorStatus(error);

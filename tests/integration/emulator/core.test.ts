@@ -111,6 +111,18 @@ describe('garbage requests', () => {
     expect((await fetch(`${emu.url}/__emulator/health`)).status).toBe(200);
   });
 
+  it('answers a URL with a malformed percent-escape with its own JSON, not the framework body', async () => {
+    const port = Number(new URL(emu.url).port);
+    const answer = await rawHttp(
+      port,
+      'GET /demo/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect(answer).toContain('"error":"bad_request"');
+    expect(answer).not.toContain('FST_ERR');
+    expect(answer).not.toMatch(STACK);
+  });
+
   it('answers mailbox garbage without a stack trace', async () => {
     const response = await fetch(`${emu.mailboxUrl}/api/v1/messages`, {
       method: 'DELETE',
