@@ -11,7 +11,16 @@ const zone = (files, patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.output', '.wxt', 'coverage', 'emulator/demo/public/**/*.js'] },
+  {
+    ignores: [
+      'node_modules',
+      '.output',
+      '.wxt',
+      '.tmp',
+      'coverage',
+      'emulator/demo/public/**/*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -4,7 +4,7 @@
  * encapsulated context, so its content-type parsers, hooks and error handler shape only its own
  * routes; the root handlers here are the fallback and never reveal a stack trace.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { createServiceClock } from './clock';
 import type { EmulatorContext, ProviderPlugin } from './context';
@@ -49,7 +49,9 @@ function buildAuthApp(ctx: EmulatorContext, plugins: readonly ProviderPlugin[]):
     return503OnClosing: true,
     // A request Fastify cannot even route (a malformed percent-escape) still gets JSON, never
     // the framework's own error body.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, _request, frameworkReply) => {
+      // The reply type here is parameterised by route schemas that this fallback has none of.
+      const reply = frameworkReply as unknown as FastifyReply;
       void reply
         .code(fastifyErrorStatus(error))
         .type('application/json')

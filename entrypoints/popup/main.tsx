@@ -1,4 +1,5 @@
-// Wiring only (style.md §1): the browser's messaging, i18n, clipboard and tabs into the popup.
+// Wiring only (style.md §1): the browser's messaging, i18n, clipboard, tabs and options page
+// into the popup.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createWorkerClient } from '../../src/messaging/client';
@@ -20,6 +21,7 @@ if (app !== null) {
         copyText: (text) => navigator.clipboard.writeText(text),
         activeTabId: async () =>
           (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null,
+        openOptions: () => browser.runtime.openOptionsPage(),
       }}
     />,
     app,

@@ -4,6 +4,8 @@
  * carries a TOTP secret back to the UI; backup codes leave the worker only on explicit reveal.
  */
 import * as v from 'valibot';
+import { signinSchemas, type SigninReplies } from './signin-protocol';
+import { transferSchemas, type TransferReplies } from './transfer-protocol';
 
 export type VaultState = 'absent' | 'locked' | 'unlocked';
 
@@ -100,12 +102,14 @@ export const uiToWorkerSchemas = {
     ),
   }),
   'clipboard/copied': empty,
+  ...signinSchemas,
+  ...transferSchemas,
 } satisfies Record<string, v.GenericSchema>;
 
 type Req<K extends keyof typeof uiToWorkerSchemas> = v.InferOutput<(typeof uiToWorkerSchemas)[K]>;
 
 /** What each message answers. Adding a message here without a schema or handler won't compile. */
-export interface UiToWorkerReplies {
+export interface UiToWorkerReplies extends SigninReplies, TransferReplies {
   'vault/status': VaultStatus;
   'vault/create': VaultStatus;
   'vault/unlock': VaultStatus;

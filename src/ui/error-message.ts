@@ -26,6 +26,15 @@ export const KNOWN_ERROR_CODES = [
   'BAD_REQUEST',
   'SENDER_REFUSED',
   'INTERNAL',
+  // The worker refuses a production profile whose base URL is not https (issue 4 §1); the
+  // options form also checks it before asking for the host permission.
+  'INSECURE_URL',
+  // Sign-in flows, profiles and sessions that ended or vanished meanwhile (another popup, a
+  // worker restart, a sign-out elsewhere).
+  'FLOW_NOT_FOUND',
+  'FLOW_FINISHED',
+  'PROFILE_NOT_FOUND',
+  'SESSION_NOT_FOUND',
   // Raised in the UI itself: the client found no worker, or the clipboard refused the write.
   'NO_REPLY',
   'COPY_FAILED',
@@ -44,6 +53,13 @@ export function errorCode(error: unknown): string | null {
   if (typeof error !== 'object' || error === null) return null;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? code : null;
+}
+
+/** How long a rate-limited request asks to wait (`WorkerError.retryAfterMs`), else null. */
+export function errorRetryAfterMs(error: unknown): number | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const ms = (error as { retryAfterMs?: unknown }).retryAfterMs;
+  return typeof ms === 'number' && Number.isFinite(ms) && ms > 0 ? ms : null;
 }
 
 export function describeError(error: unknown, t: Translate): string {

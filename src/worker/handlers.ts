@@ -1,5 +1,7 @@
 import type { Settings, VaultStatus } from '../messaging/protocol';
 import { ActionError, type UiHandlers } from '../messaging/router';
+import type { SigninReplies } from '../messaging/signin-protocol';
+import type { TransferReplies } from '../messaging/transfer-protocol';
 import type { AccountsService } from './accounts-service';
 import type { AutoLock } from './auto-lock';
 import { accountFromQrImage, type RgbaImage } from './qr';
@@ -12,7 +14,12 @@ export interface HandlerDeps {
   settings: ValueStore<Settings> & { fallback: Settings };
   captureTab: (tabId: number) => Promise<RgbaImage>;
   scheduleClipboardClear: (seconds: number) => Promise<void>;
+  /** Runs after a successful unlock (sign-in: rebuild sessions, re-arm refresh alarms). */
+  onUnlock?: () => Promise<void>;
 }
+
+/** Everything but the sign-in and transfer messages, which their own handler tables answer. */
+export type VaultUiHandlers = Omit<UiHandlers, keyof SigninReplies | keyof TransferReplies>;
 
 const MIN_PASSPHRASE = 8;
 
@@ -26,7 +33,7 @@ function requireStrongEnough(passphrase: string): void {
 }
 
 /** The worker's answer to each UI message. Entry wiring lives in worker/start.ts. */
-export function createUiHandlers(d: HandlerDeps): UiHandlers {
+export function createUiHandlers(d: HandlerDeps): VaultUiHandlers {
   const readSettings = async () => ({ ...d.settings.fallback, ...(await d.settings.getValue()) });
   const status = async (): Promise<VaultStatus> => ({
     state: await d.vault.state(),
@@ -44,6 +51,7 @@ export function createUiHandlers(d: HandlerDeps): UiHandlers {
     'vault/unlock': async ({ passphrase }) => {
       await d.vault.unlock(passphrase);
       await d.autoLock.rearm();
+      await d.onUnlock?.();
       return status();
     },
     'vault/lock': async () => {

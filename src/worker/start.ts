@@ -4,43 +4,27 @@
  * listener in place. No module global is trusted across a stop; state lives in storage.
  */
 import { browser } from 'wxt/browser';
-import { createUiRouter } from '../messaging/router';
 import { captureTabImage } from '../platform/capture';
 import { clearClipboard } from '../platform/clipboard';
-import { settingsItem, vaultItem, vaultKeyItem } from '../platform/stores';
-import { createAccountsService } from './accounts-service';
-import { createAutoLock } from './auto-lock';
-import { createUiHandlers } from './handlers';
-import { createVaultService } from './vault-service';
+import { createWorkerServices } from './services';
+import { sessionIdOfAlarm } from './signin/refresh-schedule';
 
 export const CLIPBOARD_ALARM = 'authdeck:clipboard-clear';
 
 export function startWorker(): void {
-  const now = () => Date.now();
-  const vault = createVaultService({ vaultStore: vaultItem, keyStore: vaultKeyItem });
-  const accounts = createAccountsService({ vault, now, newId: () => crypto.randomUUID() });
-  const autoLock = createAutoLock({
+  const { route, signin, autoLock } = createWorkerServices({
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+    // Called unbound: the global fetch refuses to run as a method of another object.
+    fetch: (input, init) => fetch(input, init),
     alarms: browser.alarms,
-    settings: () => settingsItem.getValue(),
-    lock: () => vault.lock(),
-    now,
-  });
-  const handlers = createUiHandlers({
-    vault,
-    accounts,
-    autoLock,
-    settings: settingsItem,
     captureTab: captureTabImage,
     scheduleClipboardClear: async (seconds) => {
       await browser.alarms.create(CLIPBOARD_ALARM, { delayInMinutes: seconds / 60 });
     },
-  });
-  const route = createUiRouter(handlers, {
+    devProfilesUrl: new URL('dev-profiles.json', browser.runtime.getURL('/')).href,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    onActivity: (type) => {
-      if (type !== 'vault/lock' && type !== 'vault/status') void autoLock.touch();
-    },
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -50,9 +34,16 @@ export function startWorker(): void {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === CLIPBOARD_ALARM) void clearClipboard();
+    else if (sessionIdOfAlarm(alarm.name) !== null) void signin.onAlarm(alarm.name);
     else void autoLock.onAlarm(alarm.name);
   });
   browser.idle.onStateChanged.addListener((state) => {
     void autoLock.onIdleState(state);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void signin.seedDevProfiles();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void signin.seedDevProfiles();
   });
 }

@@ -15,15 +15,17 @@ import { AccountRow } from './account-row';
 import { focusRow, rowStepForKey } from './list-navigation';
 
 export interface AccountListViewProps {
+  /** False when reached from the tab bar: focus stays on the tab (default true). */
+  autoFocusSearch?: boolean;
   onAdd: () => void;
   onOpen: (account: AccountView) => void;
 }
 
-export function AccountListView({ onAdd, onOpen }: AccountListViewProps) {
+export function AccountListView({ autoFocusSearch = true, onAdd, onOpen }: AccountListViewProps) {
   const { send, t } = useUi();
   const [accounts, setAccounts] = useState<AccountView[] | null>(null);
   const [query, setQuery] = useState('');
-  const search = useAutofocus<HTMLInputElement>();
+  const search = useAutofocus<HTMLInputElement>(autoFocusSearch);
   const list = useRef<HTMLUListElement | null>(null);
   const live = useCodes();
   const load = useAction(async () => {

@@ -18,6 +18,12 @@ import {
   type UiToWorkerType,
   type VaultState,
 } from '../../../src/messaging/protocol';
+import {
+  createFakeSignin,
+  type FakeSignin,
+  type ProfileSeed,
+  type SessionSeed,
+} from './fake-signin';
 
 export interface FakeAccountSeed extends Partial<ManualAccountInput> {
   issuer: string;
@@ -39,6 +45,8 @@ export interface FakeWorkerOptions {
   /** With `passphrase`: the vault starts unlocked, as when the popup reopens within the timeout. */
   unlocked?: boolean;
   accounts?: FakeAccountSeed[];
+  profiles?: ProfileSeed[];
+  sessions?: SessionSeed[];
 }
 
 export interface FakeWorker {
@@ -50,12 +58,14 @@ export interface FakeWorker {
   settings: Settings;
   /** Holds the next request of this type until the returned function is called. */
   hold: (type: UiToWorkerType) => () => void;
-  /** Makes the next request of this type fail with this code (and message). */
-  failNext: (type: UiToWorkerType, code: string, message?: string) => void;
+  /** Makes the next request of this type fail with this code (and message, and wait). */
+  failNext: (type: UiToWorkerType, code: string, message?: string, retryAfterMs?: number) => void;
   /** What `accounts/scan-qr` finds on the tab: null for no QR code at all. */
   qr: { text: string | null; scannedTabs: number[] };
   /** Locks the vault behind the UI's back, as the idle timer would. */
   autoLock: () => void;
+  /** Profiles, the running flow and its script, sessions (fake-signin.ts). */
+  signin: FakeSignin;
 }
 
 /** FNV-1a over secret and step, cut to `digits` decimal digits. */
@@ -65,8 +75,8 @@ export function fakeCode(secret: string, step: number, digits: number): string {
   return String(hash % 10 ** Math.min(digits, 9)).padStart(digits, '0');
 }
 
-const fail = (code: string, message = code): never => {
-  throw new WorkerError(code, message);
+const fail = (code: string, message = code, retryAfterMs?: number): never => {
+  throw new WorkerError(code, message, retryAfterMs);
 };
 
 function parseUri(uri: string): ManualAccountInput {
@@ -103,7 +113,7 @@ export function createFakeWorker(options: FakeWorkerOptions): FakeWorker {
   const settings: Settings = { autoLockMinutes: 15, clipboardClearSeconds: 30 };
   const calls: FakeWorker['calls'] = [];
   const holds = new Map<UiToWorkerType, Promise<void>>();
-  const failures = new Map<UiToWorkerType, [string, string]>();
+  const failures = new Map<UiToWorkerType, [string, string, number | undefined]>();
   const qr: FakeWorker['qr'] = { text: null, scannedTabs: [] };
   let nextId = 1;
 
@@ -175,9 +185,20 @@ export function createFakeWorker(options: FakeWorkerOptions): FakeWorker {
     return { ...result, remaining: view(a).backup.remaining };
   };
 
+  const signin = createFakeSignin({
+    now,
+    unlocked,
+    fail,
+    profiles: options.profiles,
+    sessions: options.sessions,
+  });
+
+  // Optional per message: parts of the protocol other features add (import/export) answer
+  // NOT_IMPLEMENTED here until their own tests give the fake a handler.
   const handlers: {
-    [K in UiToWorkerType]: (p: UiToWorker[K]['request']) => UiToWorker[K]['reply'];
+    [K in UiToWorkerType]?: (p: UiToWorker[K]['request']) => UiToWorker[K]['reply'];
   } = {
+    ...signin.handlers,
     'vault/status': () => ({ state, autoLockMinutes: settings.autoLockMinutes }),
     'vault/create': (p) => {
       if (state !== 'absent') fail('INTERNAL');
@@ -279,8 +300,9 @@ export function createFakeWorker(options: FakeWorkerOptions): FakeWorker {
     const failure = failures.get(type);
     failures.delete(type);
     if (failure !== undefined) fail(...failure);
+    const handler = handlers[type] ?? fail('NOT_IMPLEMENTED', `the fake worker has no ${type}`);
     // Replies cross a structured-clone boundary in the browser; copy so the UI can't alias.
-    return structuredClone(handlers[type](payload));
+    return structuredClone(handler(payload));
   };
 
   return {
@@ -297,10 +319,12 @@ export function createFakeWorker(options: FakeWorkerOptions): FakeWorker {
         release();
       };
     },
-    failNext: (type, code, message = code) => failures.set(type, [code, message]),
+    failNext: (type, code, message = code, retryAfterMs) =>
+      failures.set(type, [code, message, retryAfterMs]),
     qr,
     autoLock: () => {
       state = 'locked';
     },
+    signin,
   };
 }

@@ -36,6 +36,8 @@ export const t: Translate = createCatalogTranslator(loadCatalog('en'), (key) => 
 export interface PopupHarness {
   worker: FakeWorker;
   clipboard: string[];
+  /** How many times the popup asked to open the options page. */
+  optionsOpened: { count: number };
   clock: { now: number };
   tabId: { value: number | null };
   view: ReturnType<typeof render>;
@@ -52,6 +54,7 @@ export function renderPopup(options: PopupOptions = {}): PopupHarness {
   const clock = { now: Date.UTC(2025, 2, 12, 9, 41, 10) };
   const clipboard: string[] = [];
   const tabId = { value: 7 as number | null };
+  const optionsOpened = { count: 0 };
   const worker = createFakeWorker({ ...options, now: () => clock.now });
   options.setup?.(worker);
   const view = render(
@@ -67,10 +70,14 @@ export function renderPopup(options: PopupOptions = {}): PopupHarness {
           return Promise.resolve();
         },
         activeTabId: () => Promise.resolve(tabId.value),
+        openOptions: () => {
+          optionsOpened.count++;
+          return Promise.resolve();
+        },
       }}
     />,
   );
-  return { worker, clipboard, clock, tabId, view };
+  return { worker, clipboard, optionsOpened, clock, tabId, view };
 }
 
 /** The message the user sees for a worker error code. */

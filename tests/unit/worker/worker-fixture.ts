@@ -5,14 +5,12 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { createUiRouter, type MessageSenderInfo } from '../../../src/messaging/router';
+import type { MessageSenderInfo } from '../../../src/messaging/router';
 import type { Reply, UiToWorker, UiToWorkerType } from '../../../src/messaging/protocol';
-import { settingsItem, vaultItem, vaultKeyItem } from '../../../src/platform/stores';
-import { createAccountsService } from '../../../src/worker/accounts-service';
-import { createAutoLock } from '../../../src/worker/auto-lock';
-import { createUiHandlers } from '../../../src/worker/handlers';
 import type { RgbaImage } from '../../../src/worker/qr';
-import { createVaultService } from '../../../src/worker/vault-service';
+import { createWorkerServices, type WorkerServices } from '../../../src/worker/services';
+import type { Signin, SigninDeps } from '../../../src/worker/signin/create-signin';
+import type { VaultService } from '../../../src/worker/vault-service';
 
 /** The KDF floor keeps unit tests quick; the default parameters are exercised in vault tests. */
 export const FAST_VAULT = { kdf: { logN: 16, r: 8, p: 1 } };
@@ -22,10 +20,24 @@ export const POPUP: MessageSenderInfo = {
   url: `chrome-extension://${EXTENSION_ID}/popup.html`,
 };
 
+/** What a test may set for the sign-in part; integration tests pass the real clock and fetch. */
+export interface WorkerFixtureOptions {
+  /** Defaults to the fixture's own clock (`clock.now`). */
+  now?: () => number;
+  /** Defaults to a fetch that refuses: unit tests reach no network. */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  mailbox?: SigninDeps['mailbox'];
+  devProfilesUrl?: string;
+}
+
 export interface WorkerFixture {
   clock: { now: number };
   captured: { image: RgbaImage | null };
   clipboardClears: number[];
+  /** The sign-in services of the current worker life (rebuilt by `restart`). */
+  readonly signin: Signin;
+  readonly vault: VaultService;
   send<K extends UiToWorkerType>(
     type: K,
     payload: UiToWorker[K]['request'],
@@ -38,48 +50,42 @@ export interface WorkerFixture {
   restart(): void;
 }
 
-export function createWorkerFixture(): WorkerFixture {
+const noNetwork: typeof fetch = () => Promise.reject(new TypeError('no network in unit tests'));
+
+export function createWorkerFixture(options: WorkerFixtureOptions = {}): WorkerFixture {
   fakeBrowser.reset();
   const clock = { now: Date.UTC(2026, 10, 22, 12, 0, 0) };
   const captured: { image: RgbaImage | null } = { image: null };
   const clipboardClears: number[] = [];
   let ids = 0;
-  let route: ReturnType<typeof createUiRouter>;
+  let services: WorkerServices;
 
+  const captureTab = () => {
+    if (!captured.image) return Promise.reject(new Error('no tab'));
+    return Promise.resolve(captured.image);
+  };
+
+  /** The same wiring start.ts ships, with the test's clock, network and fake browser. */
   function build() {
-    const now = () => clock.now;
-    const vault = createVaultService({
-      vaultStore: vaultItem,
-      keyStore: vaultKeyItem,
-      vaultOptions: FAST_VAULT,
-    });
-    const accounts = createAccountsService({ vault, now, newId: () => `acc-${++ids}` });
-    const autoLock = createAutoLock({
+    services = createWorkerServices({
+      now: options.now ?? (() => clock.now),
+      newId: () => `id-${++ids}`,
+      fetch: options.fetch ?? noNetwork,
       alarms: browser.alarms,
-      settings: () => settingsItem.getValue(),
-      lock: () => vault.lock(),
-      now,
-    });
-    const handlers = createUiHandlers({
-      vault,
-      accounts,
-      autoLock,
-      settings: settingsItem,
-      captureTab: () => {
-        if (!captured.image) return Promise.reject(new Error('no tab'));
-        return Promise.resolve(captured.image);
-      },
+      captureTab,
       scheduleClipboardClear: (seconds) => {
         clipboardClears.push(seconds);
         return Promise.resolve();
       },
-    });
-    route = createUiRouter(handlers, {
+      devProfilesUrl:
+        options.devProfilesUrl ?? 'chrome-extension://authdeck-test/dev-profiles.json',
       extensionId: EXTENSION_ID,
       extensionOrigin: `chrome-extension://${EXTENSION_ID}/`,
-      onActivity: () => void autoLock.touch(),
+      vaultOptions: FAST_VAULT,
+      backupKdf: { logN: 14, r: 8, p: 1 },
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.mailbox !== undefined ? { mailbox: options.mailbox } : {}),
     });
-    return autoLock;
   }
   build();
 
@@ -87,8 +93,14 @@ export function createWorkerFixture(): WorkerFixture {
     clock,
     captured,
     clipboardClears,
+    get signin() {
+      return services.signin;
+    },
+    get vault() {
+      return services.vault;
+    },
     async send(type, payload, sender = POPUP) {
-      const reply = await route({ channel: 'authdeck/ui', type, payload }, sender);
+      const reply = await services.route({ channel: 'authdeck/ui', type, payload }, sender);
       if (!reply) throw new Error('router ignored the message');
       return reply as Reply<never>;
     },
