@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ default: Bench }>> = {
   otp: () => import('./otp.bench'),
   'secure-channel': () => import('./secure-channel.bench'),
   signin: () => import('./signin.bench'),
+  'signin-worker': () => import('./signin-worker.bench'),
 };
 
 function row(suite: string, f: BenchFigure): string {

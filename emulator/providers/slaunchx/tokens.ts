@@ -78,7 +78,8 @@ export function createTokenStore(secret: Uint8Array, now: () => number): TokenSt
     if (!families.has(sid)) families.set(sid, { accountId, portal, revoked: false });
     const iat = Math.floor(now() / 1000);
     const claims: AccessClaims = { sub: accountId, sid, portal, iat, exp: iat + ACCESS_TTL_S };
-    const body = `${JWT_HEADER}.${b64url(JSON.stringify(claims))}`;
+    // `jti` (RFC 7519 §4.1.7) makes every issued token distinct, even two in the same second.
+    const body = `${JWT_HEADER}.${b64url(JSON.stringify({ ...claims, jti: randomUUID() }))}`;
     const refreshToken = randomBytes(32).toString('base64url');
     refreshTokens.set(refreshToken, { sid, used: false, expiresAt: now() + REFRESH_TTL_MS });
     return {
