@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<{ default: Bench }>> = {
   'secure-channel': () => import('./secure-channel.bench'),
   signin: () => import('./signin.bench'),
   'signin-worker': () => import('./signin-worker.bench'),
+  detect: () => import('./detect.bench'),
 };
 
 function row(suite: string, f: BenchFigure): string {
