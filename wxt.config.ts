@@ -24,10 +24,22 @@ export default defineConfig({
       'activeTab',
       'scripting',
       'clipboardWrite',
+      // The "Fill the code" item on editable fields (issue 5 §2): a click on it is a gesture.
+      'contextMenus',
+      // Header rules of test profiles (issue 6): no install warning, and the rules act only
+      // where the user granted the profile's origin.
+      'declarativeNetRequestWithHostAccess',
       // Chrome's MV3 worker has no DOM: the clipboard clear runs in an offscreen document.
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: [],
+    // A trusted gesture for filling a code without opening the popup (issue 5 §2).
+    commands: {
+      'fill-otp': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_list_fill_command__',
+      },
+    },
     // A profile's origin is requested when the profile is saved, never at install (issue 4).
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }

@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<{ default: Bench }>> = {
   signin: () => import('./signin.bench'),
   'signin-worker': () => import('./signin-worker.bench'),
   detect: () => import('./detect.bench'),
+  'page-load': () => import('./page-load.bench'),
 };
 
 function row(suite: string, f: BenchFigure): string {

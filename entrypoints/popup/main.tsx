@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { createWorkerClient } from '../../src/messaging/client';
 import { PopupApp } from '../../src/ui/popup/popup-app';
 import '../../src/ui/popup/popup.css';
+import '../../src/ui/transfer/transfer.css';
 
 // WXT narrows getMessage to the keys of en/messages.json; the UI passes keys as strings and the
 // locale test (tests/unit/ui/locales.test.ts) checks every one exists.
@@ -21,7 +22,14 @@ if (app !== null) {
         copyText: (text) => navigator.clipboard.writeText(text),
         activeTabId: async () =>
           (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null,
-        openOptions: () => browser.runtime.openOptionsPage(),
+        requestSiteAccess: (patterns) => browser.permissions.request({ origins: patterns }),
+        // openOptionsPage takes no hash: a section (`#transfer`) opens as a tab of its own.
+        openOptions: async (section) => {
+          if (section === undefined) return browser.runtime.openOptionsPage();
+          await browser.tabs.create({
+            url: `${browser.runtime.getURL('/options.html')}#${section}`,
+          });
+        },
       }}
     />,
     app,

@@ -68,6 +68,11 @@ function sessionOf(headers: readonly HarHeader[]): EnvelopeSession {
   };
 }
 
+function lostBytes(body: unknown): boolean {
+  if (!isRecord(body) || typeof body.text !== 'string') return false;
+  return body.encoding !== 'base64' && body.text.includes('\uFFFD');
+}
+
 function toBytes(body: unknown): Uint8Array | null {
   if (body instanceof Uint8Array) return body;
   if (typeof body === 'string') return decodeBase64(body);
@@ -99,6 +104,13 @@ function readHeader(bytes: Uint8Array) {
  */
 export function envelopeInfo(body: unknown, context: EnvelopeContext = {}): EnvelopeInfo {
   const session = sessionOf(context.headers ?? []);
+  if (lostBytes(body)) {
+    // Some recorders (Playwright, DevTools' HAR export) save binary bodies as UTF-8 text and
+    // replace what does not decode with U+FFFD: those bytes are gone, so is the envelope.
+    const reason =
+      'The body was saved as text and lost bytes (U+FFFD): its envelope cannot be read.';
+    return { ok: false, ...session, sizeBytes: 0, reason };
+  }
   const bytes = toBytes(body);
   if (bytes === null) {
     return {

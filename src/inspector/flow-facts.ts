@@ -6,6 +6,7 @@
 import type { ProviderFamily } from '../providers/profile';
 import { bodyText, requestJson, responseJson } from './body-bytes';
 import { findJwtStrings } from './jwt-pattern';
+import { MASK } from './redact';
 import { bearerToken, classifyRequest, type Classification } from './classify-request';
 import { matchEndpoint, type EndpointSpec } from './endpoints';
 import { stepError, type StepError } from './explain-error';
@@ -52,15 +53,30 @@ const LINK_FIELD = /token|sessionid|session_id|captcha_id|verification_id|regist
 const ACCESS_FIELD = /^(accessToken|access_token|session_token|id_token)$/;
 const REFRESH_FIELD = /^(refreshToken|refresh_token|session_token)$/;
 
+/**
+ * Values that can link two requests: long enough to be distinctive, and not masked — every
+ * masked token looks alike (`eyJh…`), so the worker's own redacted log must not link on them.
+ */
+const isLinkValue = (text: string) => text.length >= 6 && !text.endsWith(MASK);
+/** Any issued value counts as issued, masked or not. */
+const isIssuedValue = (text: string) => text.length > 0;
+
 /** String values under fields matching `re`, anywhere in parsed JSON (depth-limited). */
-function valuesUnder(value: unknown, re: RegExp, depth = 0, out: string[] = []): string[] {
+function valuesUnder(
+  value: unknown,
+  re: RegExp,
+  keep: (text: string) => boolean = isLinkValue,
+  depth = 0,
+  out: string[] = [],
+): string[] {
   if (depth > 20) return out;
   if (Array.isArray(value)) {
-    for (const item of value as unknown[]) valuesUnder(item, re, depth + 1, out);
+    for (const item of value as unknown[]) valuesUnder(item, re, keep, depth + 1, out);
   } else if (isRecord(value)) {
     for (const [key, item] of Object.entries(value)) {
-      if (re.test(key) && typeof item === 'string' && item.length >= 6) out.push(item);
-      else valuesUnder(item, re, depth + 1, out);
+      if (re.test(key) && typeof item === 'string') {
+        if (keep(item)) out.push(item);
+      } else valuesUnder(item, re, keep, depth + 1, out);
     }
   }
   return out;
@@ -93,7 +109,7 @@ function identityKey(family: FlowFamily, entry: HarEntry, body: unknown): string
 
 function refreshIssued(family: FlowFamily, response: unknown): EntryFacts['refreshIssued'] {
   if (family === 'bearer' || family === 'jwt') return null;
-  if (valuesUnder(response, REFRESH_FIELD).length === 0) return null;
+  if (valuesUnder(response, REFRESH_FIELD, isIssuedValue).length === 0) return null;
   const expire = isRecord(response) ? response.expire : undefined;
   if (family === 'idaas' && typeof expire === 'number' && expire > 0) {
     return { validForMs: expire * 1000 };
@@ -126,7 +142,7 @@ function outcomeFacts(
   const status = entry.response.status;
   const ok = status >= 200 && status < 300 && error === null;
   const response = responseJson(entry);
-  let signsIn = ok && valuesUnder(response?.value, ACCESS_FIELD).length > 0;
+  let signsIn = ok && valuesUnder(response?.value, ACCESS_FIELD, isIssuedValue).length > 0;
   let refresh = ok ? refreshIssued(family, response?.value) : null;
   // An encrypted SlaunchX answer hides its tokens, but its status carries the result class
   // (SCv2 §4.1): a 200 to complete or refresh issued a token pair.
@@ -155,9 +171,9 @@ export function entryFacts(raw: unknown, index: number, previousMs: number): Ent
   const error = family === 'bearer' || family === 'jwt' ? null : stepError(entry, family);
   const presented = valuesUnder(request, LINK_FIELD);
   const bearer = bearerToken(entry);
-  if (bearer !== null) presented.push(bearer);
+  if (bearer !== null && isLinkValue(bearer)) presented.push(bearer);
   const captcha = getHeader(entry.request.headers, 'x-captcha-token'); // providers.md §4
-  if (captcha !== null) presented.push(captcha);
+  if (captcha !== null && isLinkValue(captcha)) presented.push(captcha);
   const scSessionId =
     getHeader(entry.request.headers, 'x-sc-session-id') ??
     getHeader(entry.request.headers, 'x-secure-channel-session-id');

@@ -1,7 +1,8 @@
 /**
  * Redaction for everything the inspector shows or exports (providers.md, conventions: every
- * token, code and secret is shown as its first 4 characters, then `…`). `reveal: true` is the
- * one way to see a value whole.
+ * token, code and secret is shown as its first 4 characters, then `…`; values under 12
+ * characters, such as one-time codes, show none). `reveal: true` is the one way to see a value
+ * whole.
  */
 import { parseJson } from './body-bytes';
 import { isRecord, type HarHeader } from './har';
@@ -29,12 +30,14 @@ function asText(value: unknown): string {
 }
 
 /**
- * First 4 characters, then `…`. A value of 4 characters or fewer keeps none: showing its first
- * four would show all of it.
+ * providers.md's rule is "first 4 characters, then …". For short values that would give most
+ * of it away (4 of a 6-digit code, all of a PIN), so values under 12 characters show nothing.
  */
+export const MIN_SHOWN_LENGTH = 12;
+
 export function maskSecret(value: unknown): string {
   const text = asText(value);
-  return text.length <= 4 ? MASK : `${text.slice(0, 4)}${MASK}`;
+  return text.length < MIN_SHOWN_LENGTH ? MASK : `${text.slice(0, 4)}${MASK}`;
 }
 
 // Field names that hold tokens, passwords, secrets and one-time codes in the four families'

@@ -4,6 +4,8 @@
  * carries a TOTP secret back to the UI; backup codes leave the worker only on explicit reveal.
  */
 import * as v from 'valibot';
+import { fillSchemas, type FillReplies } from './fill-protocol';
+import { inspectorSchemas, type InspectorReplies } from './inspector-protocol';
 import { signinSchemas, type SigninReplies } from './signin-protocol';
 import { transferSchemas, type TransferReplies } from './transfer-protocol';
 
@@ -104,12 +106,15 @@ export const uiToWorkerSchemas = {
   'clipboard/copied': empty,
   ...signinSchemas,
   ...transferSchemas,
+  ...inspectorSchemas,
+  ...fillSchemas,
 } satisfies Record<string, v.GenericSchema>;
 
 type Req<K extends keyof typeof uiToWorkerSchemas> = v.InferOutput<(typeof uiToWorkerSchemas)[K]>;
 
 /** What each message answers. Adding a message here without a schema or handler won't compile. */
-export interface UiToWorkerReplies extends SigninReplies, TransferReplies {
+export interface UiToWorkerReplies
+  extends SigninReplies, TransferReplies, InspectorReplies, FillReplies {
   'vault/status': VaultStatus;
   'vault/create': VaultStatus;
   'vault/unlock': VaultStatus;

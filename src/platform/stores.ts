@@ -7,6 +7,8 @@ import { storage } from 'wxt/utils/storage';
 import type { Settings } from '../messaging/protocol';
 import type { ScSessionState } from '../secure-channel/session-state';
 import type { StoredVault } from '../vault';
+import type { HeaderRuleStates } from '../worker/inspector/header-rules-service';
+import type { StoredRequestLog } from '../worker/inspector/request-log';
 import type { FlowRecord } from '../worker/signin/flow-record';
 import type { ProfileRecord } from '../worker/signin/profile-rules';
 import type { StoredSession } from '../worker/vault-contents';
@@ -42,3 +44,16 @@ export const sessionCacheItem =
 
 /** Open SlaunchX secure-channel sessions, by channel (base URL, client hash, access code). */
 export const scStatesItem = storage.defineItem<Record<string, ScSessionState>>('session:scStates');
+
+// The auth inspector (issue 6).
+
+/**
+ * The worker's bounded log of its own provider requests, SCv2 plaintexts included: as secret as
+ * the tokens it shows, so storage.session only, and a lock empties it.
+ */
+export const requestLogItem = storage.defineItem<StoredRequestLog>('session:requestLog');
+
+/** Which test profiles have their header rule switched on, and the rule id each one uses. */
+export const headerRulesItem = storage.defineItem<HeaderRuleStates>('local:headerRules', {
+  fallback: {},
+});

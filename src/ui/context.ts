@@ -17,6 +17,12 @@ export interface UiDeps {
   copyText: (text: string) => Promise<void>;
   /** The tab the popup was opened over, or null when there is none we may scan. */
   activeTabId: () => Promise<number | null>;
+  /**
+   * Asks the browser for host access to these match patterns (permissions.request); must be
+   * the first thing a click handler awaits, while the click still counts as a gesture.
+   * Absent where the UI cannot ask (tests, the devtools panel): binding then works without it.
+   */
+  requestSiteAccess?: (patterns: string[]) => Promise<boolean>;
 }
 
 export const UiContext = createContext<UiDeps | null>(null);

@@ -1,3 +1,5 @@
+import type { FillReplies } from '../messaging/fill-protocol';
+import type { InspectorReplies } from '../messaging/inspector-protocol';
 import type { Settings, VaultStatus } from '../messaging/protocol';
 import { ActionError, type UiHandlers } from '../messaging/router';
 import type { SigninReplies } from '../messaging/signin-protocol';
@@ -18,8 +20,11 @@ export interface HandlerDeps {
   onUnlock?: () => Promise<void>;
 }
 
-/** Everything but the sign-in and transfer messages, which their own handler tables answer. */
-export type VaultUiHandlers = Omit<UiHandlers, keyof SigninReplies | keyof TransferReplies>;
+/** Everything but the sign-in, transfer and inspector messages: their own tables answer them. */
+export type VaultUiHandlers = Omit<
+  UiHandlers,
+  keyof SigninReplies | keyof TransferReplies | keyof InspectorReplies | keyof FillReplies
+>;
 
 const MIN_PASSPHRASE = 8;
 

@@ -5,9 +5,14 @@
  */
 import type { UiToWorkerType } from '../messaging/protocol';
 import { createUiRouter, type UiHandlers } from '../messaging/router';
+import { browserFillApi } from '../platform/fill-api';
+import { boundSitesItem, fillActivityItem, fillSettingsItem } from '../platform/fill-stores';
+import { browserHeaderRulesApi } from '../platform/header-rules-api';
 import {
   clientHashItem,
+  headerRulesItem,
   profilesItem,
+  requestLogItem,
   scStatesItem,
   sessionCacheItem,
   settingsItem,
@@ -19,7 +24,10 @@ import { pendingImportItem } from '../platform/transfer-stores';
 import type { VaultOptions } from '../vault';
 import { createAccountsService } from './accounts-service';
 import { createAutoLock, type AlarmsLike } from './auto-lock';
+import { createFill, type FillApi } from './fill/create-fill';
 import { createUiHandlers } from './handlers';
+import { createInspector } from './inspector/create-inspector';
+import type { HeaderRulesApi } from './inspector/header-rules-service';
 import type { RgbaImage } from './qr';
 import { createSignin, type SigninDeps } from './signin/create-signin';
 import { createTransferHandlers } from './transfer-handlers';
@@ -40,6 +48,10 @@ export interface WorkerEnv {
   timeoutMs?: number;
   mailbox?: SigninDeps['mailbox'];
   backupKdf?: { logN: number; r: number; p: number };
+  /** declarativeNetRequest session rules and the permission check; the browser's by default. */
+  headerRulesApi?: HeaderRulesApi;
+  /** Tabs, page injection and content-script registration for fill; the browser's by default. */
+  fillApi?: FillApi;
 }
 
 export function createWorkerServices(env: WorkerEnv) {
@@ -50,6 +62,31 @@ export function createWorkerServices(env: WorkerEnv) {
     ...(env.vaultOptions ? { vaultOptions: env.vaultOptions } : {}),
   });
   const accounts = createAccountsService({ vault, now, newId });
+  const fill = createFill({
+    vault,
+    accounts,
+    stores: {
+      boundSites: boundSitesItem,
+      settings: fillSettingsItem,
+      activity: fillActivityItem,
+    },
+    api: env.fillApi ?? browserFillApi,
+    now,
+    extensionId: env.extensionId,
+    extensionOrigin: env.extensionOrigin,
+  });
+  const inspector = createInspector({
+    vault,
+    stores: {
+      requestLog: requestLogItem,
+      headerRules: headerRulesItem,
+      profiles: profilesItem,
+      flow: signinFlowItem,
+      sessions: sessionCacheItem,
+    },
+    now,
+    rulesApi: env.headerRulesApi ?? browserHeaderRulesApi,
+  });
   const signin = createSignin({
     vault,
     stores: {
@@ -66,6 +103,7 @@ export function createWorkerServices(env: WorkerEnv) {
     devProfilesUrl: env.devProfilesUrl,
     timeoutMs: env.timeoutMs,
     mailbox: env.mailbox,
+    recorder: inspector.recorder,
   });
   const transfer = createTransferService({
     vault,
@@ -81,7 +119,8 @@ export function createWorkerServices(env: WorkerEnv) {
     lock: async () => {
       await signin.beforeLock();
       await vault.lock();
-      await signin.clearSecrets();
+      // The request log holds passwords and tokens in its SCv2 plaintexts: it goes with them.
+      await Promise.all([signin.clearSecrets(), inspector.log.erase()]);
       await transfer.clear();
     },
     now,
@@ -94,10 +133,23 @@ export function createWorkerServices(env: WorkerEnv) {
       settings: settingsItem,
       captureTab: env.captureTab,
       scheduleClipboardClear: env.scheduleClipboardClear,
-      onUnlock: signin.onUnlock,
+      onUnlock: async () => {
+        await signin.onUnlock();
+        // Bindings changed by another copy of the vault (an import) reach the origin list.
+        await fill.bindings.resync();
+      },
     }),
     ...createTransferHandlers(transfer, env.captureTab),
     ...signin.handlers,
+    ...inspector.handlers(signin),
+    ...fill.handlers,
+  };
+  const deleteAccount = handlers['accounts/delete'];
+  // A deleted account's bindings leave the stored origin list with it.
+  handlers['accounts/delete'] = async (payload) => {
+    const result = await deleteAccount(payload);
+    await fill.bindings.resync();
+    return result;
   };
   const route = createUiRouter(handlers, {
     extensionId: env.extensionId,
@@ -106,7 +158,11 @@ export function createWorkerServices(env: WorkerEnv) {
       if (type !== 'vault/lock' && type !== 'vault/status') void autoLock.touch();
     },
   });
-  return { vault, accounts, signin, transfer, autoLock, route };
+  // Session rules vanish with the browser session: every worker start puts them back, and a
+  // profile edit (new origin, made production, deleted) reshapes them.
+  void inspector.headerRules.reapply();
+  profilesItem.watch(() => void inspector.headerRules.reapply());
+  return { vault, accounts, signin, transfer, autoLock, inspector, fill, route };
 }
 
 export type WorkerServices = ReturnType<typeof createWorkerServices>;

@@ -6,13 +6,14 @@
 import { browser } from 'wxt/browser';
 import { captureTabImage } from '../platform/capture';
 import { clearClipboard } from '../platform/clipboard';
+import { wireFill } from './fill/wire-fill';
 import { createWorkerServices } from './services';
 import { sessionIdOfAlarm } from './signin/refresh-schedule';
 
 export const CLIPBOARD_ALARM = 'authdeck:clipboard-clear';
 
 export function startWorker(): void {
-  const { route, signin, autoLock } = createWorkerServices({
+  const { route, signin, autoLock, fill } = createWorkerServices({
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     // Called unbound: the global fetch refuses to run as a method of another object.
@@ -27,6 +28,7 @@ export function startWorker(): void {
     extensionOrigin: browser.runtime.getURL('/'),
   });
 
+  wireFill(fill);
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if ((message as { channel?: unknown } | null)?.channel !== 'authdeck/ui') return false;
     void route(message, sender).then(sendResponse);

@@ -1,3 +1,4 @@
+import type { SiteBinding } from '../messaging/origin-match';
 import type { BackupCode } from '../otp/backup-codes';
 import type { OtpAccount } from '../otp/types';
 import type { ErrorInfo, Tokens } from '../providers/flow';
@@ -7,6 +8,8 @@ export interface StoredAccount extends OtpAccount {
   id: string;
   createdAt: number;
   backupCodes: BackupCode[];
+  /** Origins this account fills on (issue 5 §3); absent in vaults written before binding. */
+  sites?: SiteBinding[];
 }
 
 /** One signed-in auth session (issue 4): the tokens live in the vault, never in storage.local. */

@@ -224,7 +224,9 @@ export async function linkVaultAccount(
   accountText: string,
 ): Promise<void> {
   const options = await browser.openPage('options.html');
-  const row = await shown(options.locator(`[data-profile-id="${profileId}"]`));
+  const row = await shown(
+    options.locator(`[data-testid="profile-row"][data-profile-id="${profileId}"]`),
+  );
   await row.getByTestId('profile-edit').click();
   const select = await shown(options.getByTestId('profile-otp-account'));
   const option = select.locator('option', { hasText: accountText });

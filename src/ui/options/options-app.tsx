@@ -1,11 +1,12 @@
 /**
- * The options page (issue 4 §1): sign-in profiles and the vault's settings. Profiles hold
- * nothing secret, so they can be edited while the vault is locked; saved passwords, the linked
- * vault account and the settings need it open, and an unlock form sits at the top meanwhile.
+ * The options page (issue 4 §1): sign-in profiles, the vault's settings, and import/export
+ * (issue 7). Profiles hold nothing secret, so they can be edited while the vault is locked;
+ * saved passwords, the linked vault account, the settings and import/export need it open, and
+ * an unlock form sits at the top meanwhile.
  *
  *   loading ─┬─ absent ──▶ note (create the vault in the popup) + profiles
  *            ├─ locked ──▶ unlock form + profiles ── unlocked ──┐
- *            └─ unlocked ──▶ profiles (+ password, vault account) + settings ◀┘
+ *            └─ unlocked ──▶ profiles (+ password, vault account) + settings + transfer ◀┘
  *   any reply VAULT_LOCKED ──▶ locked
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
@@ -17,21 +18,26 @@ import { guardLocked } from '../guard-locked';
 import { ChangePassphraseForm } from '../popup/change-passphrase-form';
 import { TimersForm } from '../popup/timers-form';
 import { UnlockView } from '../popup/unlock-view';
+import { TRANSFER_SECTION_ID, type TransferPageDeps } from '../transfer/transfer-deps';
+import { TransferSections } from '../transfer/transfer-sections';
+import { HeaderRulesSection } from './header-rules-section';
 import { ProfilesSection } from './profiles-section';
 
-/** The options page's own extra: asking the browser for a profile's origin. */
-export interface OptionsDeps extends UiDeps {
+/** The options page's own extras: a profile's origin, and files in and out (issue 7). */
+export interface OptionsDeps extends UiDeps, TransferPageDeps {
   /** `permissions.request({origins: [origin + '/*']})`; must start inside a user gesture. */
   requestOrigin: (origin: string) => Promise<boolean>;
 }
 
 export interface OptionsAppProps {
   deps: OptionsDeps;
+  /** The page's `location.hash` without `#`: `transfer` scrolls to import/export. */
+  section?: string;
 }
 
 type Vault = VaultState | 'loading' | { failed: string };
 
-export function OptionsApp({ deps }: OptionsAppProps) {
+export function OptionsApp({ deps, section }: OptionsAppProps) {
   const { t } = deps;
   const [vault, setVault] = useState<Vault>('loading');
   const toLocked = useCallback(() => {
@@ -79,12 +85,16 @@ export function OptionsApp({ deps }: OptionsAppProps) {
             // Not keyed on the vault state: an auto-lock must not throw away a half-edited form.
             <ProfilesSection unlocked={unlocked} requestOrigin={deps.requestOrigin} />
           )}
+          {vault === 'loading' ? null : <HeaderRulesSection />}
           {unlocked ? (
             <section class="stack" aria-labelledby="options-settings-title">
               <h2 id="options-settings-title">{t('settings_title')}</h2>
               <TimersForm />
               <ChangePassphraseForm />
             </section>
+          ) : null}
+          {unlocked ? (
+            <TransferSections files={deps} focus={section === TRANSFER_SECTION_ID} />
           ) : null}
         </main>
       </div>

@@ -9,6 +9,7 @@ import { accountTitle } from '../format-code';
 import { useAction } from '../hooks/use-action';
 import { useAutofocus } from '../hooks/use-autofocus';
 import { useKey } from '../hooks/use-key';
+import { AccountSitesPanel } from '../fill/account-sites-panel';
 import { BackupCodesPanel } from './backup-codes-panel';
 import { TYPE_LABEL_KEYS } from './manual-draft';
 
@@ -168,6 +169,7 @@ export function AccountDetailsView({
       </dl>
       <RenameForm account={account} onSaved={setAccount} />
       <BackupCodesPanel account={account} />
+      <AccountSitesPanel accountId={account.id} />
       {confirming ? (
         <DeleteConfirm account={account} onCancel={cancel} onDeleted={onDeleted} />
       ) : (

@@ -5,6 +5,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '../../messaging/protocol';
 import { ErrorText } from '../components/error-text';
+import { fillSlot, sortForSite } from '../fill/site-accounts';
+import { SiteBar } from '../fill/site-bar';
+import { useFillContext } from '../fill/use-fill-context';
 import { useUi } from '../context';
 import { matchesQuery } from '../format-code';
 import { useAction } from '../hooks/use-action';
@@ -28,6 +31,7 @@ export function AccountListView({ autoFocusSearch = true, onAdd, onOpen }: Accou
   const search = useAutofocus<HTMLInputElement>(autoFocusSearch);
   const list = useRef<HTMLUListElement | null>(null);
   const live = useCodes();
+  const site = useFillContext();
   const load = useAction(async () => {
     setAccounts(await send('accounts/list', {}));
   });
@@ -59,7 +63,10 @@ export function AccountListView({ autoFocusSearch = true, onAdd, onOpen }: Accou
     }
   };
 
-  const shown = (accounts ?? []).filter((a) => matchesQuery(a, query));
+  const shown = sortForSite(
+    (accounts ?? []).filter((a) => matchesQuery(a, query)),
+    site.context,
+  );
 
   return (
     <section class="view stack" aria-labelledby="list-title">
@@ -86,6 +93,9 @@ export function AccountListView({ autoFocusSearch = true, onAdd, onOpen }: Accou
         </button>
       </div>
       <ErrorText text={load.error?.text ?? live.error} />
+      {site.context !== null && accounts !== null ? (
+        <SiteBar context={site.context} accounts={accounts} onChanged={site.reload} />
+      ) : null}
       {accounts !== null && accounts.length === 0 ? (
         <div class="empty" data-testid="empty-state">
           <p>{t('list_empty')}</p>
@@ -108,6 +118,7 @@ export function AccountListView({ autoFocusSearch = true, onAdd, onOpen }: Accou
             now={live.now}
             onOpen={onOpen}
             onNextHotp={live.nextHotp}
+            fill={fillSlot(account, site.context, site.reload)}
           />
         ))}
       </ul>

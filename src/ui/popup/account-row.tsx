@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { AccountView, CodeView } from '../../messaging/protocol';
 import { Countdown } from '../components/countdown';
 import { ErrorText } from '../components/error-text';
@@ -12,10 +13,12 @@ export interface AccountRowProps {
   now: number;
   onOpen: (account: AccountView) => void;
   onNextHotp: (id: string) => Promise<void>;
+  /** Fill controls for the current site (src/ui/fill), when the popup has a tab. */
+  fill?: (props: { code: string | null; name: string }) => ComponentChildren;
 }
 
 /** One account: name, live code, countdown, and its actions (each a `[data-nav]` column). */
-export function AccountRow({ account, code, now, onOpen, onNextHotp }: AccountRowProps) {
+export function AccountRow({ account, code, now, onOpen, onNextHotp, fill }: AccountRowProps) {
   const { t } = useUi();
   const copy = useCopy();
   const next = useAction(() => onNextHotp(account.id));
@@ -39,6 +42,7 @@ export function AccountRow({ account, code, now, onOpen, onNextHotp }: AccountRo
         ) : null}
       </div>
       <div class="row-actions">
+        {fill?.({ code: value, name })}
         {account.type === 'hotp' ? (
           <button
             type="button"

@@ -1,7 +1,8 @@
 /**
  * Three ways in: scan a QR code shown on the current tab, paste an otpauth:// link, or type
  * the details. A failure shows the message for its code beside the way that failed and adds
- * nothing; the typed input stays for correction.
+ * nothing; the typed input stays for correction. A Google Authenticator export shown on the tab
+ * (several accounts in one QR code) goes through an import preview instead (issue 7).
  */
 import { useState } from 'preact/hooks';
 import type { AccountView } from '../../messaging/protocol';
@@ -12,14 +13,17 @@ import { useUi } from '../context';
 import { UiInputError } from '../error-message';
 import { useAction } from '../hooks/use-action';
 import { useAutofocus } from '../hooks/use-autofocus';
+import { ScanImport } from '../transfer/scan-import';
 import { ManualAccountForm } from './manual-account-form';
 
 export interface AddAccountViewProps {
   onBack: () => void;
   onAdded: (account: AccountView) => void;
+  /** After accounts were imported from a QR code on the tab. */
+  onImported: () => void;
 }
 
-export function AddAccountView({ onBack, onAdded }: AddAccountViewProps) {
+export function AddAccountView({ onBack, onAdded, onImported }: AddAccountViewProps) {
   const { send, t, activeTabId } = useUi();
   const [uri, setUri] = useState('');
   const [manual, setManual] = useState(false);
@@ -50,6 +54,7 @@ export function AddAccountView({ onBack, onAdded }: AddAccountViewProps) {
         </button>
         <ErrorText text={scan.error?.text} />
       </div>
+      <ScanImport onDone={onImported} />
       <form
         class="stack"
         aria-busy={addUri.busy}

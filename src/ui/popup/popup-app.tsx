@@ -6,7 +6,7 @@
  *            └─ unlocked ───────────┴─▶ home: signin if a flow waits for input, else list
  *
  *   tabs (unlocked):  Codes: list ◀──▶ add | details    Sign in: signin    Sessions: sessions
- *   gear ──▶ settings (no tab) ── back ──▶ list
+ *   gear ──▶ settings (no tab) ── back ──▶ list;  settings ── Import / export ──▶ options#transfer
  *   any view ── Lock / VAULT_LOCKED ──▶ unlock
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
@@ -28,9 +28,9 @@ import { SettingsView } from './settings-view';
 import { TAB_PANEL_ID, TabBar, type TabName } from './tab-bar';
 import { UnlockView } from './unlock-view';
 
-/** The popup's own extra: the way to the options page (`runtime.openOptionsPage`). */
+/** The popup's own extra: the way to the options page, optionally at a section (`transfer`). */
 export interface PopupDeps extends UiDeps {
-  openOptions: () => Promise<void>;
+  openOptions: (section?: string) => Promise<void>;
 }
 
 export type Route =
@@ -116,7 +116,7 @@ interface RouteViewProps {
   go: (r: Route) => void;
   goHome: () => void;
   retry: () => void;
-  openOptions: () => Promise<void>;
+  openOptions: (section?: string) => Promise<void>;
 }
 
 function RouteView({ route, go, goHome, retry, openOptions }: RouteViewProps) {
@@ -157,7 +157,7 @@ function RouteView({ route, go, goHome, retry, openOptions }: RouteViewProps) {
         />
       );
     case 'add':
-      return <AddAccountView onBack={list} onAdded={list} />;
+      return <AddAccountView onBack={list} onAdded={list} onImported={list} />;
     case 'details':
       return <AccountDetailsView account={route.account} onBack={list} onDeleted={list} />;
     case 'settings':

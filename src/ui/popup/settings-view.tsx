@@ -1,12 +1,17 @@
-/** Settings: the timers, the passphrase, and the way to the options page (sign-in profiles). */
+/**
+ * Settings: the timers, the passphrase, and the ways to the options page (sign-in profiles, and
+ * import/export at its `#transfer` section).
+ */
 import { ViewHeader } from '../components/view-header';
 import { useUi } from '../context';
+import { TRANSFER_SECTION_ID } from '../transfer/transfer-deps';
+import { FillSettingsForm } from '../fill/fill-settings-form';
 import { ChangePassphraseForm } from './change-passphrase-form';
 import { TimersForm } from './timers-form';
 
 export interface SettingsViewProps {
   onBack: () => void;
-  onOpenOptions: () => Promise<void>;
+  onOpenOptions: (section?: string) => Promise<void>;
 }
 
 export function SettingsView({ onBack, onOpenOptions }: SettingsViewProps) {
@@ -16,6 +21,7 @@ export function SettingsView({ onBack, onOpenOptions }: SettingsViewProps) {
       <ViewHeader title={t('settings_title')} titleId="settings-title" onBack={onBack} />
       <TimersForm autoFocus />
       <ChangePassphraseForm />
+      <FillSettingsForm />
       <button
         type="button"
         class="link-button"
@@ -23,6 +29,14 @@ export function SettingsView({ onBack, onOpenOptions }: SettingsViewProps) {
         onClick={() => void onOpenOptions()}
       >
         {t('settings_more')}
+      </button>
+      <button
+        type="button"
+        class="link-button"
+        data-testid="open-transfer"
+        onClick={() => void onOpenOptions(TRANSFER_SECTION_ID)}
+      >
+        {t('settings_transfer')}
       </button>
     </section>
   );

@@ -14,6 +14,8 @@ import { useAutofocus } from '../hooks/use-autofocus';
 import { useCopy } from '../hooks/use-copy';
 import { useKey } from '../hooks/use-key';
 import { FAMILY_NAMES } from '../signin/labels';
+import { SessionLog } from './session-log';
+import { SessionTools } from './session-tools';
 
 /** The name a person knows the account by, most specific first. */
 export function accountName(account: SessionView['account']): string | null {
@@ -27,6 +29,8 @@ export interface SessionRowProps {
   now: number;
   onChanged: (session: SessionView) => void;
   onSignedOut: (id: string) => void;
+  /** The popup lists the session's own requests; the DevTools panel shows them in full. */
+  showLog?: boolean;
 }
 
 function SignOutConfirm({
@@ -91,7 +95,13 @@ function ExpiryLine({ session, now }: { session: SessionView; now: number }) {
   );
 }
 
-export function SessionRow({ session, now, onChanged, onSignedOut }: SessionRowProps) {
+export function SessionRow({
+  session,
+  now,
+  onChanged,
+  onSignedOut,
+  showLog = false,
+}: SessionRowProps) {
   const { send, t } = useUi();
   const { id } = session;
   const [token, setToken] = useState<string | null>(null);
@@ -191,6 +201,8 @@ export function SessionRow({ session, now, onChanged, onSignedOut }: SessionRowP
       <p role="status" class="status" data-testid="session-status">
         {refreshed ? t('sessions_refreshed') : copy.copied ? t('list_copied') : ''}
       </p>
+      <SessionTools session={session} />
+      {showLog ? <SessionLog session={session} /> : null}
       {confirming ? (
         <SignOutConfirm
           name={name}

@@ -8,10 +8,13 @@ import { useNow } from '../hooks/use-now';
 import { SessionRow } from './session-row';
 
 export interface SessionsViewProps {
-  onSignIn: () => void;
+  /** To the Sign in tab; absent where there is none (the DevTools panel: sign in from the popup). */
+  onSignIn?: () => void;
+  /** Each session lists its own requests (the popup; the panel shows them as flows). */
+  showLog?: boolean;
 }
 
-export function SessionsView({ onSignIn }: SessionsViewProps) {
+export function SessionsView({ onSignIn, showLog = true }: SessionsViewProps) {
   const { send, t } = useUi();
   const [sessions, setSessions] = useState<SessionView[] | null>(null);
   const now = useNow(sessions !== null && sessions.length > 0);
@@ -38,14 +41,18 @@ export function SessionsView({ onSignIn }: SessionsViewProps) {
       {sessions !== null && sessions.length === 0 ? (
         <div class="empty" data-testid="sessions-empty">
           <p>{t('sessions_empty')}</p>
-          <button
-            type="button"
-            class="primary"
-            data-testid="sessions-empty-signin"
-            onClick={onSignIn}
-          >
-            {t('sessions_go_signin')}
-          </button>
+          {onSignIn === undefined ? (
+            <p class="note">{t('sessions_signin_in_popup')}</p>
+          ) : (
+            <button
+              type="button"
+              class="primary"
+              data-testid="sessions-empty-signin"
+              onClick={onSignIn}
+            >
+              {t('sessions_go_signin')}
+            </button>
+          )}
         </div>
       ) : null}
       <ul class="item-list" aria-label={t('sessions_title')}>
@@ -56,6 +63,7 @@ export function SessionsView({ onSignIn }: SessionsViewProps) {
             now={now}
             onChanged={replace}
             onSignedOut={remove}
+            showLog={showLog}
           />
         ))}
       </ul>

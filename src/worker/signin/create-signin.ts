@@ -4,6 +4,7 @@
  * install. Everything it keeps between two events is in storage.
  */
 import type { ScSessionState } from '../../secure-channel/session-state';
+import type { AdapterRecorder } from '../inspector/adapter-recorder';
 import type { StoredSession } from '../vault-contents';
 import type { ValueStore, VaultService } from '../vault-service';
 import { createClientHash } from './client-hash';
@@ -37,6 +38,8 @@ export interface SigninDeps {
   /** Per provider request (default 25 s). */
   timeoutMs?: number;
   mailbox?: FlowEngineDeps['mailbox'];
+  /** The inspector's request log recorder (issue 6); without it nothing is recorded. */
+  recorder?: AdapterRecorder;
 }
 
 /** How long a lock waits for refreshes on the wire to store their rotated tokens. */
@@ -52,6 +55,7 @@ export function createSignin(d: SigninDeps) {
     now: d.now,
     timeoutMs: d.timeoutMs,
     isUnlocked: async () => (await vault.state()) === 'unlocked',
+    recorder: d.recorder,
   });
   const sessions = createSessionsService({
     vault,
@@ -79,6 +83,8 @@ export function createSignin(d: SigninDeps) {
     flows,
     sessions,
     clientHash,
+    /** The adapters over the stored SC sessions (the inspector closes channels through it). */
+    access,
 
     /** Before the vault key goes: refreshes on the wire may still store their new tokens. */
     beforeLock: () => sessions.settle(LOCK_SETTLE_MS),

@@ -6,6 +6,7 @@
 import { createProviderAdapters, DEFAULT_TIMEOUT_MS, type ProviderAdapters } from '../../providers';
 import type { ScSessionState } from '../../secure-channel/session-state';
 import type { ValueStore } from '../vault-service';
+import type { AdapterRecorder } from '../inspector/adapter-recorder';
 
 export interface ProviderAccessDeps {
   scStore: ValueStore<Record<string, ScSessionState>>;
@@ -15,6 +16,8 @@ export interface ProviderAccessDeps {
   isUnlocked: () => Promise<boolean>;
   /** Per request; the default (25 s) stays below the MV3 worker's 30 s event limit. */
   timeoutMs?: number;
+  /** Records every request the adapters make in the inspector's request log (issue 6). */
+  recorder?: AdapterRecorder;
 }
 
 export function createProviderAccess(deps: ProviderAccessDeps) {
@@ -39,14 +42,18 @@ export function createProviderAccess(deps: ProviderAccessDeps) {
     });
 
   return {
-    adapters: (): ProviderAdapters =>
-      createProviderAdapters({
+    adapters: (): ProviderAdapters => {
+      const base = {
         fetch,
         now,
         timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS,
         scState,
         onScStateChange,
-      }),
+      };
+      return deps.recorder
+        ? deps.recorder.adapters(base, createProviderAdapters)
+        : createProviderAdapters(base);
+    },
     timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS,
     fetch,
     now,

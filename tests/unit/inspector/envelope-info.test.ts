@@ -122,6 +122,17 @@ describe('envelopeInfo', () => {
     });
   });
 
+  it('refuses a binary body a recorder saved as text, instead of reading a wrong timestamp', () => {
+    // What Playwright's HAR recorder writes for a request envelope: bytes that are not UTF-8
+    // became U+FFFD, so the body is longer than it was and its header bytes are wrong.
+    const lossy = `SC\u0002\u0001\u0000\u0000\u0001\uFFFD\uFFFD\u0016${'\uFFFD'.repeat(40)}`;
+    const info = envelopeInfo({ mimeType: 'application/json;charset=UTF-8', text: lossy });
+    expect(info).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('lost bytes') as string,
+    });
+  });
+
   it('finds no envelope in plaintext calls', () => {
     expect(entryEnvelopes(otp[1])).toEqual({ request: null, response: null });
     expect(entryEnvelopes(loadEntries('slaunchx-missing-headers.har')[3])).toMatchObject({

@@ -4,6 +4,8 @@ import { groupFlows, type Flow } from '../../../src/inspector/group-flows';
 import { NONE_JWTS } from '../../fixtures/har/build-edge';
 import { SX } from '../../fixtures/har/build-slaunchx';
 import { T0 } from '../../fixtures/har/har-kit';
+import { normalizeEntry } from '../../../src/inspector/har';
+import { maskHarEntry } from '../../../src/worker/inspector/mask-entry';
 import { loadEntries, onlyFlow } from './helpers';
 
 const DAY_MS = 86_400_000;
@@ -183,5 +185,19 @@ describe('groupFlows', () => {
     expect(reversed[0]?.steps.map((s) => s.entryIndex)).toEqual([7, 6, 5, 4, 3, 2, 1, 0]);
     const tight = groupFlows(entries.slice(0, 4), { gapMs: 1_000 });
     expect(tight.map((f) => f.steps.length)).toEqual([1, 1, 1, 1]);
+  });
+});
+
+describe('groupFlows over a masked log (the worker keeps its own log redacted)', () => {
+  it('still sees the sign-ins, and links nothing through masked tokens', () => {
+    const masked = loadEntries('koodrive-numeric-code.har').map((raw) =>
+      maskHarEntry(normalizeEntry(raw).entry),
+    );
+    const flows = groupFlows(masked);
+    expect(flows.map((f) => f.outcome)).toEqual(['signed-in', 'signed-in', 'failed']);
+    // The refresh carries only a masked refresh token: it joins its sign-in as the same caller's
+    // next step in time, never by the token, which every masked token would share.
+    const links = flows.flatMap((f) => f.steps.map((s) => s.linkedBy));
+    expect(links).not.toContain('token');
   });
 });

@@ -1,4 +1,4 @@
-/** Redaction (providers.md conventions: first 4 characters, then …) in every output. */
+/** Redaction in every output: first 4 characters then …, or `…` alone under 12 characters. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findTokens } from '../../../src/inspector/classify-request';
@@ -11,11 +11,13 @@ import { flowToCurl, toCurl } from '../../../src/inspector/to-curl';
 import { secretToken } from './arbitraries';
 
 describe('maskSecret', () => {
-  it('keeps the first 4 characters, or none of a value that short', () => {
+  it('keeps the first 4 characters of a value of 12 or more, and none of a shorter one', () => {
     expect(maskSecret('Correct-Horse-42')).toBe('Corr…');
-    expect(maskSecret('12345')).toBe('1234…');
+    expect(maskSecret('123456789012')).toBe('1234…');
+    expect(maskSecret('12345678901')).toBe('…');
+    expect(maskSecret('12345')).toBe('…');
     expect(maskSecret('1234')).toBe('…');
-    expect(maskSecret(287082)).toBe('2870…');
+    expect(maskSecret(287082)).toBe('…');
     expect(maskSecret(null)).toBe('…');
   });
 });
@@ -35,8 +37,8 @@ describe('redactHeaders', () => {
     ).toEqual([
       { name: 'Authorization', value: 'Bearer eyJh…' },
       { name: 'authorization', value: 'opaq…' },
-      { name: 'Cookie', value: 'sid=abcd…; theme=…' },
-      { name: 'Set-Cookie', value: 'sid=abcd…; Path=/; HttpOnly' },
+      { name: 'Cookie', value: 'sid=…; theme=…' },
+      { name: 'Set-Cookie', value: 'sid=…; Path=/; HttpOnly' },
       { name: 'X-PORTAL-ACCESS-CODE', value: 'demo…' },
       { name: 'X-Captcha-Token', value: 'ctk_…' },
       { name: 'X-Client-Hash', value: 'hash-7f3a9c21e4b0d5a8' },
@@ -56,8 +58,8 @@ describe('redactJson and redactText', () => {
     };
     expect(redactJson(value)).toEqual({
       data: {
-        tokens: { a: 'aaaa…' },
-        backupCodes: ['BKUP…', 'BKUP…'],
+        tokens: { a: '…' },
+        backupCodes: ['…', '…'],
         secret: 'JBSW…',
         note: 'plain words',
       },
@@ -79,14 +81,14 @@ describe('redactJson and redactText', () => {
     const parsed = JSON.parse('{"__proto__":{"password":"p4ssword!"}}') as unknown;
     const out = redactJson(parsed) as Record<string, unknown>;
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
-    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ password: 'p4ss…' });
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ password: '…' });
   });
 
   it('masks pairs, bearer credentials and JWTs in free text, and is idempotent', () => {
     const text =
       'password=hunter2hunter2&x=1 "refresh_token": "rt-abcdefgh" Bearer opaque-abcdefgh';
     const once = redactText(text);
-    expect(once).toBe('password=hunt…&x=1 "refresh_token": "rt-a…" Bearer opaq…');
+    expect(once).toBe('password=hunt…&x=1 "refresh_token": "…" Bearer opaq…');
     expect(redactText(once)).toBe(once);
   });
 });

@@ -24,6 +24,9 @@ import {
   type ProfileSeed,
   type SessionSeed,
 } from './fake-signin';
+import type { HeaderRuleView } from '../../../src/messaging/inspector-protocol';
+import { createFakeInspector, type FakeInspector } from './fake-inspector';
+import { createFakeTransfer, type FakeTransfer } from './fake-transfer';
 
 export interface FakeAccountSeed extends Partial<ManualAccountInput> {
   issuer: string;
@@ -47,6 +50,8 @@ export interface FakeWorkerOptions {
   accounts?: FakeAccountSeed[];
   profiles?: ProfileSeed[];
   sessions?: SessionSeed[];
+  /** Header rules of test profiles (fake-inspector.ts). */
+  headerRules?: HeaderRuleView[];
 }
 
 export interface FakeWorker {
@@ -66,6 +71,10 @@ export interface FakeWorker {
   autoLock: () => void;
   /** Profiles, the running flow and its script, sessions (fake-signin.ts). */
   signin: FakeSignin;
+  /** Import previews and exports (fake-transfer.ts); scans read `qr` too. */
+  transfer: FakeTransfer;
+  /** The request log, session exports and header rules (fake-inspector.ts). */
+  inspector: FakeInspector;
 }
 
 /** FNV-1a over secret and step, cut to `digits` decimal digits. */
@@ -193,12 +202,36 @@ export function createFakeWorker(options: FakeWorkerOptions): FakeWorker {
     sessions: options.sessions,
   });
 
-  // Optional per message: parts of the protocol other features add (import/export) answer
-  // NOT_IMPLEMENTED here until their own tests give the fake a handler.
+  const transfer = createFakeTransfer({
+    unlocked,
+    fail,
+    parseUri,
+    qr,
+    vault: () =>
+      accounts.map((a) => ({
+        type: a.view.type,
+        issuer: a.view.issuer,
+        label: a.view.label,
+        algorithm: a.view.algorithm,
+        digits: a.view.digits,
+        period: a.view.period,
+        secret: a.secret,
+        counter: a.counter,
+        backupCodes: a.backup.length,
+      })),
+    add: (input) => add(input),
+  });
+
+  const inspector = createFakeInspector({ unlocked, fail, signin, rules: options.headerRules });
+
+  // Optional per message: parts of the protocol other features add answer NOT_IMPLEMENTED here
+  // until their own tests give the fake a handler.
   const handlers: {
     [K in UiToWorkerType]?: (p: UiToWorker[K]['request']) => UiToWorker[K]['reply'];
   } = {
     ...signin.handlers,
+    ...transfer.handlers,
+    ...inspector.handlers,
     'vault/status': () => ({ state, autoLockMinutes: settings.autoLockMinutes }),
     'vault/create': (p) => {
       if (state !== 'absent') fail('INTERNAL');
@@ -326,5 +359,7 @@ export function createFakeWorker(options: FakeWorkerOptions): FakeWorker {
       state = 'locked';
     },
     signin,
+    transfer,
+    inspector,
   };
 }

@@ -11,7 +11,7 @@ import { LOCALES, loadCatalog } from './render-popup';
 
 const en = loadCatalog('en');
 const KEY_PREFIXES =
-  /^(action|app|create|unlock|list|add|manual|details|backup|settings|error|tabs|signin|sessions|options|profile|duration)_\w+$/;
+  /^(action|app|create|unlock|list|add|manual|details|backup|settings|error|tabs|signin|sessions|options|profile|duration|import|export|devtools|header|transfer)_\w+$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

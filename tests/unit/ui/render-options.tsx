@@ -1,9 +1,11 @@
 /**
  * Renders the real options page against the fake worker, with a recorded, controllable host
- * permission prompt (`requestOrigin`).
+ * permission prompt (`requestOrigin`), and recording stand-ins for files: `qrImages` says what
+ * each image file's QR code reads (by file name), downloads and rendered QR codes are kept.
  */
 import { render } from '@testing-library/preact';
 import { OptionsApp } from '../../../src/ui/options/options-app';
+import type { TransferPageDeps } from '../../../src/ui/transfer/transfer-deps';
 import { createFakeWorker, type FakeWorker, type FakeWorkerOptions } from './fake-worker';
 import { t } from './render-popup';
 
@@ -15,9 +17,38 @@ export interface OptionsHarness {
   /** The answer the next prompts give; `hold` keeps the prompt open until released. */
   permission: { grant: boolean; hold: boolean; release: () => void };
   view: ReturnType<typeof render>;
+  files: FakeFiles;
 }
 
-export function renderOptions(options: Partial<Omit<FakeWorkerOptions, 'now'>> = {}) {
+export interface FakeFiles {
+  /** QR text per image file name; an image not listed holds no QR code. */
+  qrImages: Map<string, string>;
+  /** Image files the page asked to decode, by name. */
+  decoded: string[];
+  downloads: { filename: string; mimeType: string; text: string }[];
+}
+
+function fakeFiles(): FakeFiles & TransferPageDeps {
+  const files: FakeFiles = { qrImages: new Map(), decoded: [], downloads: [] };
+  return {
+    ...files,
+    readFile: async (file) => new Uint8Array(await file.arrayBuffer()),
+    decodeQrImage: (file) => {
+      files.decoded.push(file.name);
+      return Promise.resolve(files.qrImages.get(file.name) ?? null);
+    },
+    download: (filename, mimeType, text) => {
+      files.downloads.push({ filename, mimeType, text });
+    },
+    // The "image" names its text, so tests can tell which batch is on screen.
+    renderQr: (text) => Promise.resolve(`data:text/plain,${encodeURIComponent(text)}`),
+  };
+}
+
+export function renderOptions(
+  options: Partial<Omit<FakeWorkerOptions, 'now'>> = {},
+  section?: string,
+) {
   const clock = { now: Date.UTC(2025, 2, 12, 9, 41, 10) };
   const worker = createFakeWorker({ ...options, now: () => clock.now });
   const requested: string[] = [];
@@ -27,9 +58,12 @@ export function renderOptions(options: Partial<Omit<FakeWorkerOptions, 'now'>> =
     events.push(type);
     return worker.send(type, payload);
   };
+  const files = fakeFiles();
   const view = render(
     <OptionsApp
+      section={section}
       deps={{
+        ...files,
         send,
         t,
         now: () => clock.now,
@@ -48,5 +82,5 @@ export function renderOptions(options: Partial<Omit<FakeWorkerOptions, 'now'>> =
       }}
     />,
   );
-  return { worker, requested, events, permission, view } satisfies OptionsHarness;
+  return { worker, requested, events, permission, view, files } satisfies OptionsHarness;
 }

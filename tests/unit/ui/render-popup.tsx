@@ -36,8 +36,8 @@ export const t: Translate = createCatalogTranslator(loadCatalog('en'), (key) => 
 export interface PopupHarness {
   worker: FakeWorker;
   clipboard: string[];
-  /** How many times the popup asked to open the options page. */
-  optionsOpened: { count: number };
+  /** How many times the popup asked to open the options page, and at which sections. */
+  optionsOpened: { count: number; sections: (string | undefined)[] };
   clock: { now: number };
   tabId: { value: number | null };
   view: ReturnType<typeof render>;
@@ -54,7 +54,7 @@ export function renderPopup(options: PopupOptions = {}): PopupHarness {
   const clock = { now: Date.UTC(2025, 2, 12, 9, 41, 10) };
   const clipboard: string[] = [];
   const tabId = { value: 7 as number | null };
-  const optionsOpened = { count: 0 };
+  const optionsOpened: PopupHarness['optionsOpened'] = { count: 0, sections: [] };
   const worker = createFakeWorker({ ...options, now: () => clock.now });
   options.setup?.(worker);
   const view = render(
@@ -70,8 +70,9 @@ export function renderPopup(options: PopupOptions = {}): PopupHarness {
           return Promise.resolve();
         },
         activeTabId: () => Promise.resolve(tabId.value),
-        openOptions: () => {
+        openOptions: (section) => {
           optionsOpened.count++;
+          optionsOpened.sections.push(section);
           return Promise.resolve();
         },
       }}
