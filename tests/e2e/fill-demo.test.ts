@@ -143,8 +143,8 @@ describe('SlaunchX (one autocomplete=one-time-code field)', () => {
 
   it('declares the fill-otp keyboard command, whose worker path fills like the button', async () => {
     // Chromium routes extension shortcuts through browser UI accelerators, which neither CDP
-    // key events nor Playwright's keyboard reach; the shortcut is checked as declared, and
-    // the command handler's path (`fillActive`) is covered by tests/unit/fill/fill-worker.
+    // key events nor Playwright's keyboard reach: here the shortcut is checked as declared;
+    // tests/e2e/fill-command.test.ts presses it for real (headful Chromium on Xvfb, xdotool).
     expect(await declaredCommands(ext)).toContainEqual(
       expect.objectContaining({ name: 'fill-otp', shortcut: 'Alt+Shift+F' }),
     );
