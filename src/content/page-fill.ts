@@ -7,11 +7,13 @@
  *   analyse (layout) ─ target only outside the viewport? ─▶ scroll it in, analyse again
  *   fillPlan ──refused──▶ no-field | refused (hidden box, blocked, length…)
  *   frames on the way all same-origin, unsandboxed, http(s)? ──no──▶ refused
- *   fillInto (guard: hidden / covered now?) ─▶ filled | needs-typing | refused
+ *   fillInto (guard: hidden / covered now?) ─▶ filled | needs-keystrokes | refused
+ *   needs-keystrokes ─▶ typeKeystrokes once (same guard) ─▶ filled | needs-typing | refused
  *
- * needs-typing: the page moved the characters around (its own paste logic). Key events made
- * by a script are untrusted and pages ignore them, so instead of typing, the boxes are left
- * cleared and the popup offers the code to copy.
+ * needs-keystrokes: the page moved the characters around (its own paste or advance logic).
+ * Issue 5 says retype them as keystrokes into the focused box; that is tried once. Key events
+ * made by a script are untrusted and some pages ignore them, so if the retype does not read
+ * back right the boxes are left cleared (needs-typing) and the popup offers the code to copy.
  */
 import {
   analyzePage,
@@ -22,6 +24,8 @@ import {
   type LayoutProbe,
   type PageAnalysis,
 } from '../detect';
+import type { TextField } from '../detect/types';
+import { clearTyped, typeKeystrokes } from '../detect/type-keystrokes';
 import type { PageFillRequest, PageFillResult } from '../messaging/page-contract';
 
 /** The layout probe's blocker for a field that is merely scrolled away (detect/layout.ts). */
@@ -57,6 +61,24 @@ function submitFormOf(element: HTMLInputElement | HTMLTextAreaElement): void {
   if (form === null) return;
   // requestSubmit runs the form's validation and submit handlers, as a user's Enter would.
   form.requestSubmit();
+}
+
+/** One retype (issue 5); on failure the group is cleared and focus is back on its first box. */
+function retype(
+  group: readonly TextField[],
+  keystrokes: { element: TextField; text: string },
+  guard: (element: TextField) => string | null,
+  reason: string,
+): PageFillResult | null {
+  const typed = typeKeystrokes(keystrokes.element, keystrokes.text, { group, guard });
+  if (typed.ok) return null;
+  clearTyped(group);
+  group[0]?.focus();
+  if (typed.error.code === 'guard-refused') {
+    return { status: 'refused', code: 'guard-refused', message: typed.error.message };
+  }
+  const message = `${reason}; ${typed.error.message}`;
+  return { status: 'needs-typing', code: 'needs-typing', message };
 }
 
 export interface PageFillDeps {
@@ -96,19 +118,20 @@ export function fillPage(
   }
   // Layout is read again at each write: the page may have moved things since the analysis.
   const guardProbe = createLayout();
-  const result = fillInto(plan, {
-    guard: (element) => {
-      const report = guardProbe.inspect(element);
-      return report.hidden ?? report.blocked;
-    },
-  });
-  if (result.ok) {
-    const first = plan.steps[0]?.element;
-    if (request.autoSubmit && first !== undefined) submitFormOf(first);
-    return { status: 'filled', shape: plan.shape };
+  const guard = (element: TextField): string | null => {
+    const report = guardProbe.inspect(element);
+    return report.hidden ?? report.blocked;
+  };
+  const result = fillInto(plan, { guard });
+  if (!result.ok && !result.needsKeystrokes) {
+    return { status: 'refused', code: result.error.code, message: result.error.message };
   }
   if (result.needsKeystrokes) {
-    return { status: 'needs-typing', code: 'needs-typing', message: result.reason };
+    const group = plan.steps.map((step) => step.element);
+    const failed = retype(group, result.keystrokes, guard, result.reason);
+    if (failed !== null) return failed;
   }
-  return { status: 'refused', code: result.error.code, message: result.error.message };
+  const first = plan.steps[0]?.element;
+  if (request.autoSubmit && first !== undefined) submitFormOf(first);
+  return { status: 'filled', shape: plan.shape };
 }
