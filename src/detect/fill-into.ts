@@ -30,7 +30,7 @@ export type FillResult =
 type Accessor = { get: () => string; set: (value: string) => void };
 
 /** The value accessors of the element's realm prototype, past any own-property tracker. */
-function nativeValue(element: TextField): Accessor {
+export function nativeValue(element: TextField): Accessor {
   const view = element.ownerDocument.defaultView;
   const realmProto: object | null | undefined =
     element.localName === 'textarea'

@@ -13,6 +13,7 @@
  * every box of the group back.
  */
 import type { TextField } from './types';
+import { nativeValue } from './fill-into';
 
 export interface TypeOptions {
   /** The boxes typing may move between (the page's own auto-advance); defaults to [element]. */
@@ -26,24 +27,6 @@ export type TypeErrorCode = 'guard-refused' | 'detached' | 'focus-left' | 'misma
 export type TypeResult =
   | { ok: true; readBack: string[] }
   | { ok: false; readBack: string[]; error: { code: TypeErrorCode; message: string } };
-
-/** The `value` setter/getter of the element's own realm, past any own-property tracker (React). */
-function nativeValue(element: TextField): { get: () => string; set: (v: string) => void } {
-  const view = element.ownerDocument.defaultView;
-  const proto =
-    element.localName === 'textarea'
-      ? view?.HTMLTextAreaElement.prototype
-      : view?.HTMLInputElement.prototype;
-  const descriptor =
-    proto === undefined ? undefined : Object.getOwnPropertyDescriptor(proto, 'value');
-  return {
-    get: () => String(descriptor?.get === undefined ? element.value : descriptor.get.call(element)),
-    set: (v) => {
-      if (descriptor?.set === undefined) element.value = v;
-      else descriptor.set.call(element, v);
-    },
-  };
-}
 
 /** `code` and legacy `keyCode` as a US keyboard reports them; other characters stay unidentified. */
 function keyOf(char: string): { code: string; keyCode: number; shiftKey: boolean } {
