@@ -4,6 +4,7 @@
  * carries a TOTP secret back to the UI; backup codes leave the worker only on explicit reveal.
  */
 import * as v from 'valibot';
+import type { OtpAccount } from '../otp/types';
 import { fillSchemas, type FillReplies } from './fill-protocol';
 import { inspectorSchemas, type InspectorReplies } from './inspector-protocol';
 import { signinSchemas, type SigninReplies } from './signin-protocol';
@@ -16,14 +17,14 @@ export interface VaultStatus {
   autoLockMinutes: number;
 }
 
-export interface AccountView {
+/** The display fields of an OTP account: everything but the secret and the counter. */
+export type OtpAccountDisplay = Pick<
+  OtpAccount,
+  'type' | 'issuer' | 'label' | 'algorithm' | 'digits' | 'period'
+>;
+
+export interface AccountView extends OtpAccountDisplay {
   id: string;
-  type: 'totp' | 'hotp' | 'steam';
-  issuer: string;
-  label: string;
-  algorithm: 'SHA1' | 'SHA256' | 'SHA512';
-  digits: number;
-  period: number;
   backup: { total: number; remaining: number; low: boolean };
   createdAt: number;
 }

@@ -4,18 +4,13 @@
  * one screen where the user asked for them.
  */
 import * as v from 'valibot';
+import type { OtpAccountDisplay } from './protocol';
 
 export type TransferFormat = 'authdeck-backup' | 'otpauth' | 'aegis' | 'google-migration';
 
-export interface ImportPreviewEntry {
+export interface ImportPreviewEntry extends OtpAccountDisplay {
   /** 1-based position among the accounts read. */
   index: number;
-  type: 'totp' | 'hotp' | 'steam';
-  issuer: string;
-  label: string;
-  algorithm: 'SHA1' | 'SHA256' | 'SHA512';
-  digits: number;
-  period: number;
   backupCodes: number;
   /** Already in the vault, or earlier in the same file: it will not be added again. */
   duplicate: boolean;

@@ -5,6 +5,7 @@
  */
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { useUi } from '../context';
+import type { Translate } from '../i18n';
 import { describeError, errorCode } from '../error-message';
 
 export interface ActionError {
@@ -20,7 +21,13 @@ export interface Action<A extends unknown[]> {
   setError: (error: ActionError | null) => void;
 }
 
-export function useAction<A extends unknown[]>(fn: (...args: A) => Promise<void>): Action<A> {
+/** How a failure becomes text; sections with codes of their own (import/export) pass theirs. */
+export type DescribeError = (error: unknown, t: Translate) => string;
+
+export function useAction<A extends unknown[]>(
+  fn: (...args: A) => Promise<void>,
+  describe: DescribeError = describeError,
+): Action<A> {
   const { t } = useUi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ActionError | null>(null);
@@ -34,13 +41,13 @@ export function useAction<A extends unknown[]>(fn: (...args: A) => Promise<void>
         await latest.current(...args);
         return true;
       } catch (caught) {
-        setError({ code: errorCode(caught), text: describeError(caught, t) });
+        setError({ code: errorCode(caught), text: describe(caught, t) });
         return false;
       } finally {
         setBusy(false);
       }
     },
-    [t],
+    [t, describe],
   );
   return { run, busy, error, setError };
 }
